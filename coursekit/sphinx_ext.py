@@ -1,0 +1,40 @@
+"""The book's local Sphinx extension: offline charts, and a quiet browser console.
+
+- Tells notebook kernels they run inside the book build (``COURSEKIT_MODE=book``).
+- Serves the Vega bundle from the site itself, on the pages that have charts, instead of a CDN.
+- Drops the CDN scripts other extensions would add (widgets, thebe) when a page does not need them.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .charts import BOOK_BUNDLE_PATH, vega_bundle
+from .mode import MODE_VARIABLE
+
+
+def _page_has_charts(context: dict) -> bool:
+    return "coursekit-chart" in (context.get("body") or "")
+
+
+def _add_page_scripts(app, pagename, templatename, context, doctree):
+    if _page_has_charts(context):
+        # defer: the 0.9 MB bundle must not block the page's first paint; charts wait for 'load'.
+        app.add_js_file(BOOK_BUNDLE_PATH, loading_method="defer")
+
+
+def _write_bundle(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / BOOK_BUNDLE_PATH
+    bundle = vega_bundle()
+    if not target.exists() or target.read_text(encoding="utf-8") != bundle:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(bundle, encoding="utf-8")
+
+
+def setup(app):
+    os.environ[MODE_VARIABLE] = "book"
+    app.connect("html-page-context", _add_page_scripts)
+    app.connect("build-finished", _write_bundle)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
