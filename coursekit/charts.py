@@ -16,8 +16,9 @@ import altair as alt
 
 from .mode import in_book_build
 
-# Okabe & Ito's palette: distinguishable with every common form of colour blindness.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# Okabe & Ito's palette: distinguishable with every common form of colour blindness. Their
+# yellow comes last because it is too faint on white for marks that carry meaning.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 BOOK_BUNDLE_PATH = "vendor/vega-bundle.js"  # relative to the built site's _static folder
 

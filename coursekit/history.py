@@ -45,13 +45,15 @@ def timeline_chart(alliances: pd.DataFrame, members: pd.DataFrame, start_year: i
                      bind=alt.binding_range(min=TIMELINE_START, max=CURRENT_YEAR, step=1, name="Year "))
     x_scale = alt.Scale(domain=[TIMELINE_START, CURRENT_YEAR], clamp=True)
     y = alt.Y("short_name:N", sort=order, title=None)
-    in_force = alt.expr(_in_force_expression("year"))
+    in_force = _in_force_expression("year")  # a Vega expression string works as a condition test
 
     bars = alt.Chart(frame).mark_bar(height=11, clip=True).encode(
         x=alt.X("start_year:Q", scale=x_scale, title="Year", axis=alt.Axis(format="d")),
         x2="end_shown:Q",
         y=y,
-        color=alt.condition(in_force, alt.Color("type:N", title="Type of framework"), alt.value("#d9d9d9")),
+        color=alt.condition(in_force, alt.Color("type:N", title="Type of framework",
+                                                 legend=alt.Legend(orient="bottom", columns=3, labelLimit=240)),
+                            alt.value("#d9d9d9")),
         tooltip=[alt.Tooltip("name:N", title="Name"), alt.Tooltip("type:N", title="Type"),
                  alt.Tooltip("start_year:Q", title="Began", format="d"), alt.Tooltip("status:N", title="Status")],
     ).add_params(year)
@@ -64,7 +66,7 @@ def timeline_chart(alliances: pd.DataFrame, members: pd.DataFrame, start_year: i
         label="datum.members + (datum.members == 1 ? ' member' : ' members')")
 
     chart = alt.layer(bars, rule, labels).properties(
-        width="container", height=alt.Step(16),
+        width="container", height=16 * len(frame),
         title=alt.Title("Which alliances were in force?",
                         subtitle="Move the slider; coloured bars were in force that year, labels count their members"),
     )

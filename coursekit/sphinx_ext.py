@@ -17,7 +17,19 @@ def _page_has_charts(context: dict) -> bool:
     return "coursekit-chart" in (context.get("body") or "")
 
 
+def _is_thebe_script(script) -> bool:
+    # Thebe (live code on the page) is switched off, yet jupyter-book still loads it, and
+    # Sphinx 7.4 emits its inline CDN address twice, which the browser reports as an error.
+    body = getattr(script, "attributes", {}).get("body", "") or ""
+    return "sphinx-thebe" in (getattr(script, "filename", "") or "") or "THEBE_JS_URL" in body
+
+
 def _add_page_scripts(app, pagename, templatename, context, doctree):
+    if not context.get("default_mode"):
+        # jupyter-book leaves the theme's mode empty, which the theme reports as a console error.
+        context["default_mode"] = "auto"
+    if "script_files" in context:
+        context["script_files"][:] = [s for s in context["script_files"] if not _is_thebe_script(s)]
     if _page_has_charts(context):
         # defer: the 0.9 MB bundle must not block the page's first paint; charts wait for 'load'.
         app.add_js_file(BOOK_BUNDLE_PATH, loading_method="defer")
