@@ -30,6 +30,11 @@ def _add_page_scripts(app, pagename, templatename, context, doctree):
         context["default_mode"] = "auto"
     if "script_files" in context:
         context["script_files"][:] = [s for s in context["script_files"] if not _is_thebe_script(s)]
+    if context.get("body"):
+        # docutils marks citation lists role="list" but fills them with links, not list items,
+        # which screen readers (and axe) reject; as a plain block the entries read correctly.
+        context["body"] = context["body"].replace('<div role="list" class="citation-list">',
+                                                  '<div class="citation-list">')
     if _page_has_charts(context):
         # defer: the 0.9 MB bundle must not block the page's first paint; charts wait for 'load'.
         app.add_js_file(BOOK_BUNDLE_PATH, loading_method="defer")

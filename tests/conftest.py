@@ -1,3 +1,8 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # lets tests import the shared browser helpers
+
 import shutil
 from pathlib import Path
 
@@ -33,3 +38,7 @@ def lab_mode(monkeypatch):
 
 def pytest_report_header(config):
     return f"course repository: {REPO_ROOT}"
+
+
+# Browser fixtures (built_site, server, browser, visit) live in tests/browser.py.
+from browser import browser, built_site, server, visit  # noqa: E402,F401

@@ -6,7 +6,6 @@ them: without this test a renamed column would leave a solution that no longer w
 import contextlib
 import io
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
