@@ -9,8 +9,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import shutil
+
+from .catalogue import DOWNLOAD_FOLDER
 from .charts import BOOK_BUNDLE_PATH, vega_bundle
 from .mode import MODE_VARIABLE
+from .paths import DATA_DIR
 
 
 def _page_has_charts(context: dict) -> bool:
@@ -50,8 +54,19 @@ def _write_bundle(app, exception):
         target.write_text(bundle, encoding="utf-8")
 
 
+def _copy_datasets(app, exception):
+    # The data page links every CSV for download; serve them from the site itself.
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / DOWNLOAD_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    for path in [*DATA_DIR.glob("*.csv"), DATA_DIR / "datapackage.json"]:
+        shutil.copy2(path, target / path.name)
+
+
 def setup(app):
     os.environ[MODE_VARIABLE] = "book"
     app.connect("html-page-context", _add_page_scripts)
     app.connect("build-finished", _write_bundle)
+    app.connect("build-finished", _copy_datasets)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -84,3 +84,20 @@ def test_search_finds_a_chapter_with_the_network_cut(visit):
     assert any("01_history" in (results.nth(i).locator("a").first.get_attribute("href") or "")
                for i in range(results.count()))
     assert v.blocked == []
+
+
+def test_data_page_lists_every_dataset_and_its_downloads_work(visit):
+    import json
+
+    from coursekit.paths import DATA_DIR
+
+    resources = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    v = visit("book/data.html")
+    for resource in resources:
+        section = v.page.locator(f"#data-{resource['name']}")
+        assert section.count() == 1, f"no section for {resource['name']}"
+        link = v.page.locator(f"a.coursekit-download[href$='/{resource['path']}']")
+        response = v.page.request.get(link.first.evaluate("a => a.href"))
+        assert response.ok
+        assert response.text().splitlines()[0] == (DATA_DIR / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+    assert v.page.locator("a.coursekit-download[href$='/datapackage.json']").count() == 1

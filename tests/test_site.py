@@ -10,7 +10,7 @@ from browser import ARTIFACTS, CHAPTERS, wait_for_charts
 
 def test_the_book_builds_strictly_with_every_page(built_site):
     pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
-    assert {"book/intro.html", "book/how-to-use.html", "book/glossary.html", "book/references.html",
+    assert {"book/intro.html", "book/how-to-use.html", "book/glossary.html", "book/references.html", "book/data.html",
             "notebooks/01_history.html"} <= pages
 
 
