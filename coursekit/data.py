@@ -60,19 +60,27 @@ def schema_problems(data_dir: Path = DATA_DIR) -> list[str]:
     return problems
 
 
+# How each Table Schema type arrives in pandas: nullable types, so an empty cell is <NA>, not a
+# silently invented 0 or "False".
+PANDAS_TYPES = {"integer": "Int64", "year": "Int64", "number": "Float64", "boolean": "boolean"}
+TRUE_VALUES, FALSE_VALUES = {"true", "True", "TRUE", "1", "yes"}, {"false", "False", "FALSE", "0", "no"}
+
+
 def _read_resource(resource: dict, data_dir: Path) -> pd.DataFrame:
-    """Read one CSV with the pandas types its schema promises."""
+    """Read one CSV with the pandas types its schema promises (it has already been validated)."""
     fields = resource["schema"]["fields"]
-    dtypes = {f["name"]: "Int64" if f["type"] == "integer" else "string"
-              for f in fields if f["type"] != "date"}
-    dates = [f["name"] for f in fields if f["type"] == "date"]
-    frame = pd.read_csv(data_dir / resource["path"], dtype=dtypes, keep_default_na=False,
-                        na_values={name: [""] for name in dtypes if dtypes[name] == "Int64"} | {d: [""] for d in dates})
-    for column in dates:
-        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
-    for name, kind in dtypes.items():
-        if kind == "string":
-            frame[name] = frame[name].replace("", pd.NA)
+    frame = pd.read_csv(data_dir / resource["path"], dtype=str, keep_default_na=False)
+    for field in fields:
+        name, kind = field["name"], field["type"]
+        column = frame[name].replace("", pd.NA)
+        if kind == "date":
+            frame[name] = pd.to_datetime(column, format="%Y-%m-%d")
+        elif kind == "boolean":
+            frame[name] = column.map(lambda v: v if v is pd.NA else v in TRUE_VALUES).astype("boolean")
+        elif kind in PANDAS_TYPES:
+            frame[name] = pd.to_numeric(column).astype(PANDAS_TYPES[kind])
+        else:
+            frame[name] = column.astype("string")
     return frame
 
 

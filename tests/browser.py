@@ -18,7 +18,7 @@ from coursekit.paths import REPO_ROOT
 SITE = REPO_ROOT / "_build" / "html"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHAPTERS = ["notebooks/01_history"]
+CHAPTERS = sorted(f"notebooks/{p.stem}" for p in (REPO_ROOT / "notebooks").glob("0*.ipynb"))
 # Flags from the toolchain notes: without the background-networking ones Chromium calls home.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps"]

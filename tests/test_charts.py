@@ -8,6 +8,7 @@ import vl_convert
 
 from coursekit import load_table
 from coursekit.charts import ChartMetadataError, PALETTE, chart_html, describe
+from coursekit.frameworks import commitments_chart, frameworks_per_country, overlap_chart
 from coursekit.history import membership_chart, timeline_chart
 
 SMALL = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
@@ -61,13 +62,16 @@ def history_charts():
     return {
         "timeline": timeline_chart(alliances, members),
         "membership": membership_chart(members, alliances, ["nato", "warsaw_pact", "seato", "cento"]),
+        "overlap": overlap_chart(members, alliances),
+        "commitments": commitments_chart(load_table("commitments"), alliances),
     }
 
 
-@pytest.mark.parametrize("name,bind_kind", [("timeline", "range"), ("membership", "select")])
+@pytest.mark.parametrize("name,bind_kind", [("timeline", "range"), ("membership", "select"),
+                                            ("overlap", "select"), ("commitments", "select")])
 def test_history_charts_have_a_bound_control_and_compile(history_charts, name, bind_kind):
     spec = history_charts[name].to_dict()
-    params = [p for layer in spec["layer"] for p in layer.get("params", [])] + spec.get("params", [])
+    params = [p for layer in spec.get("layer", []) for p in layer.get("params", [])] + spec.get("params", [])
     assert any(p.get("bind", {}).get("input") == bind_kind for p in params)
     svg = vl_convert.vegalite_to_svg(spec)  # the spec is valid Vega-Lite and draws
     assert svg.startswith("<svg") and "<path" in svg
@@ -76,3 +80,12 @@ def test_history_charts_have_a_bound_control_and_compile(history_charts, name, b
 def test_membership_chart_description_is_computed_from_the_data(history_charts):
     description = history_charts["membership"].to_dict()["description"]
     assert "NATO: 12 members in 1949" in description and "32 in 2026" in description
+
+
+def test_frameworks_per_country_counts_only_current_memberships():
+    alliances, members = load_table("alliances"), load_table("alliance_members")
+    counts = frameworks_per_country(members, alliances)
+    assert counts.index[0] == "USA"
+    assert "SUN" not in counts.index  # the Soviet Union's memberships all ended
+    nato_only = members[(members["alliance_id"] == "nato")]
+    assert counts.loc["ISL"] == nato_only["country_code"].eq("ISL").sum()  # Iceland: NATO alone

@@ -133,5 +133,19 @@ def test_a_historical_code_must_really_be_historical(data_copy):
 
 
 def test_asking_for_a_dataset_that_does_not_exist_lists_the_real_ones():
-    with pytest.raises(KeyError, match="The datasets are: alliance_members, alliances, historical_states"):
+    with pytest.raises(KeyError, match="The datasets are: alliance_members, alliances, commitments, historical_states"):
         load_table("alliance")
+
+
+def test_numbers_and_booleans_arrive_as_numbers_and_booleans(tmp_path):
+    import json
+
+    (tmp_path / "things.csv").write_text("name,share,flag,count\na,1.25,true,3\nb,,false,\n", encoding="utf-8")
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "t", "licenses": [{"name": "CC0", "title": "CC0"}],
+        "resources": [{"name": "things", "path": "things.csv", "schema": {"fields": [
+            {"name": "name", "type": "string"}, {"name": "share", "type": "number"},
+            {"name": "flag", "type": "boolean"}, {"name": "count", "type": "integer"}]}}]}), encoding="utf-8")
+    frame = load_table("things", tmp_path)
+    assert str(frame["share"].dtype) == "Float64" and frame["share"].iloc[0] == 1.25 and pd.isna(frame["share"].iloc[1])
+    assert str(frame["flag"].dtype) == "boolean" and frame["flag"].tolist() == [True, False]
+    assert str(frame["count"].dtype) == "Int64" and pd.isna(frame["count"].iloc[1])

@@ -6,7 +6,22 @@ import pytest
 from coursekit.content import ContentError
 from coursekit.exercises import ClassificationExercise, OrderingExercise
 
-CHAPTER = "01_history"
+CHAPTER = "01_history"  # the chapter whose ordering exercise and widget wiring are tested in depth
+
+
+def classification_exercises():
+    """Every classification exercise in every chapter's widgets.yml (keys starting 'classify')."""
+    import yaml
+
+    from coursekit.paths import CONTENT_DIR
+
+    for path in sorted(CONTENT_DIR.glob("*/widgets.yml")):
+        for key in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if key.startswith("classify"):
+                yield pytest.param(path.parent.name, key, id=f"{path.parent.name}-{key}")
+
+
+ALL_CLASSIFICATIONS = list(classification_exercises())
 
 
 @pytest.fixture(scope="module")
@@ -14,17 +29,27 @@ def classify():
     return ClassificationExercise.from_content(CHAPTER)
 
 
+
+
 @pytest.fixture(scope="module")
 def ordering():
     return OrderingExercise.from_content(CHAPTER)
 
 
-def test_classification_has_enough_real_cases(classify):
-    assert len(classify.items) >= 6
-    assert len({item.answer for item in classify.items}) == len(classify.options)  # every label is used
+def test_there_are_classification_exercises_in_several_chapters():
+    assert len({p.values[0] for p in ALL_CLASSIFICATIONS}) >= 2
 
 
-def test_every_option_of_every_case_gets_its_verdict_and_its_own_feedback(classify):
+@pytest.mark.parametrize("chapter,key", ALL_CLASSIFICATIONS)
+def test_classification_has_enough_real_cases(chapter, key):
+    exercise = ClassificationExercise.from_content(chapter, key)
+    assert len(exercise.items) >= 6
+    assert len({item.answer for item in exercise.items}) >= min(3, len(exercise.options))
+
+
+@pytest.mark.parametrize("chapter,key", ALL_CLASSIFICATIONS)
+def test_every_option_of_every_case_gets_its_verdict_and_its_own_feedback(chapter, key):
+    classify = ClassificationExercise.from_content(chapter, key)
     for index, item in enumerate(classify.items):
         messages = set()
         for option in classify.options:

@@ -4,9 +4,10 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
 from coursekit.content import ContentError
+from coursekit.paths import CONTENT_DIR
 from coursekit.quiz import load_quiz, show_quiz
 
-CHAPTERS = ["01_history"]
+CHAPTERS = sorted(p.parent.name for p in CONTENT_DIR.glob("*/quiz.yml"))
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

@@ -11,7 +11,8 @@ from browser import ARTIFACTS, CHAPTERS, wait_for_charts
 def test_the_book_builds_strictly_with_every_page(built_site):
     pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
     assert {"book/intro.html", "book/how-to-use.html", "book/glossary.html", "book/references.html", "book/data.html",
-            "notebooks/01_history.html"} <= pages
+            "notebooks/01_history.html", "book/data.html"} <= pages
+    assert {f"{chapter}.html" for chapter in CHAPTERS} <= pages
 
 
 def test_every_page_loads_offline_with_no_console_error_and_no_external_request(built_site, visit):
