@@ -255,3 +255,53 @@ class OrderingExercise(_Exercise):
             items = "".join(f"<li><strong>{x}</strong>: {html.escape(e.event)}</li>" for x, e in self.labelled(n))
             body += f"<p>Round {n + 1}</p><ul class=\"coursekit-events\">{items}</ul>"
         return _static_card(self.title, self.instructions, body)
+
+
+# --- design an exercise (Chapter 3) -------------------------------------------------------
+
+class ExerciseDesigner(_Exercise):
+    """Choose partners, domain, scale and location; the model scores the design and shows why."""
+
+    title = "Design an exercise"
+    instructions = ("Choose who takes part, in which domain, how large and where. The model scores interoperability, "
+                    "reassurance and signalling, cost and escalation risk from 0 to 10, and lists the rule behind "
+                    "every point. It is deliberately simple: argue with it.")
+
+    def check(self, partners, domain, scale, location):
+        from .exercise_design import evaluate
+
+        return evaluate(partners, domain, scale, location)
+
+    def widget(self):
+        import ipywidgets as w
+
+        from .exercise_design import DOMAINS, LOCATIONS, PARTNERS, SCALES, assessment_html
+
+        wide = {"description_width": "initial"}
+        partners = [w.Checkbox(value=False, description=p, indent=False) for p in PARTNERS]
+        domain = w.Dropdown(options=DOMAINS, value="maritime", description="Domain:", style=wide)
+        scale = w.Dropdown(options=SCALES, value=SCALES[1], description="Scale:", style=wide)
+        location = w.Dropdown(options=LOCATIONS, value=LOCATIONS[1], description="Location:", style=wide)
+        check = w.Button(description="Assess the design", button_style="primary")
+        result = w.HTML()
+
+        def on_check(_):
+            chosen = [box.description for box in partners if box.value]
+            feedback, assessment = self.check(chosen, domain.value, scale.value, location.value)
+            result.value = feedback.to_html() + (assessment_html(assessment) if assessment else "")
+
+        check.on_click(on_check)
+        box = w.VBox([w.HTML(f"<strong>{html.escape(self.title)}</strong><p>{html.escape(self.instructions)}</p>"
+                             "<p>Partners:</p>"), w.VBox(partners), domain, scale, location, check, result])
+        box.add_class("coursekit-exercise")
+        box.parts = {"partners": partners, "domain": domain, "scale": scale, "location": location,
+                     "check": check, "result": result}
+        return box
+
+    def static_html(self) -> str:
+        from .exercise_design import DOMAINS, LOCATIONS, PARTNERS, SCALES
+
+        body = "".join(f"<p>{label}: {html.escape(', '.join(values))}.</p>" for label, values in
+                       (("Partners (any combination)", PARTNERS), ("Domain", DOMAINS), ("Scale", SCALES),
+                        ("Location", LOCATIONS)))
+        return _static_card(self.title, self.instructions, body)

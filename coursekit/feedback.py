@@ -5,10 +5,11 @@ import html
 from dataclasses import dataclass
 from typing import Literal
 
-Status = Literal["correct", "incorrect", "invalid"]
+Status = Literal["correct", "incorrect", "invalid", "assessment"]
 
 # Words and symbols carry the verdict as well as colour, so it never depends on colour alone.
-_LABELS = {"correct": ("✓", "Correct."), "incorrect": ("✗", "Not quite."), "invalid": ("!", "Check your answer.")}
+_LABELS = {"correct": ("✓", "Correct."), "incorrect": ("✗", "Not quite."), "invalid": ("!", "Check your answer."),
+           "assessment": ("→", "Assessment.")}  # for open tasks with no single right answer
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from coursekit import load_table
 from coursekit.charts import ChartMetadataError, PALETTE, chart_html, describe
 from coursekit.frameworks import commitments_chart, frameworks_per_country, overlap_chart
 from coursekit.history import membership_chart, timeline_chart
+from coursekit.tools import exercise_timeline_chart, participation_chart
 
 SMALL = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
 
@@ -64,11 +65,14 @@ def history_charts():
         "membership": membership_chart(members, alliances, ["nato", "warsaw_pact", "seato", "cento"]),
         "overlap": overlap_chart(members, alliances),
         "commitments": commitments_chart(load_table("commitments"), alliances),
+        "exercise_timeline": exercise_timeline_chart(load_table("exercises")),
+        "participation": participation_chart(load_table("exercises")),
     }
 
 
 @pytest.mark.parametrize("name,bind_kind", [("timeline", "range"), ("membership", "select"),
-                                            ("overlap", "select"), ("commitments", "select")])
+                                            ("overlap", "select"), ("commitments", "select"),
+                                            ("exercise_timeline", "select"), ("participation", "range")])
 def test_history_charts_have_a_bound_control_and_compile(history_charts, name, bind_kind):
     spec = history_charts[name].to_dict()
     params = [p for layer in spec.get("layer", []) for p in layer.get("params", [])] + spec.get("params", [])
@@ -89,3 +93,10 @@ def test_frameworks_per_country_counts_only_current_memberships():
     assert "SUN" not in counts.index  # the Soviet Union's memberships all ended
     nato_only = members[(members["alliance_id"] == "nato")]
     assert counts.loc["ISL"] == nato_only["country_code"].eq("ISL").sum()  # Iceland: NATO alone
+
+
+def test_participation_chart_leaves_out_uncounted_editions_and_says_so(history_charts):
+    exercises = load_table("exercises")
+    missing = int(exercises["latest_participants"].isna().sum())
+    spec = history_charts["participation"].to_dict()
+    assert f"{missing} series have no reliable count" in spec["description"]
