@@ -12,6 +12,7 @@ help:
 	@echo "make serve  serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make lab    open the notebooks in JupyterLab"
 	@echo "make test   run every test: data, package, notebooks, book build, browser"
+	@echo "make bench  measure build, notebook, widget and page performance (bench/results.md)"
 	@echo "make clean  remove the built book"
 
 $(BIN)/python:
@@ -39,6 +40,10 @@ lab: $(VENV)/.book-deps
 test: $(VENV)/.test-deps
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-deps
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf _build

@@ -101,3 +101,13 @@ def test_data_page_lists_every_dataset_and_its_downloads_work(visit):
         assert response.ok
         assert response.text().splitlines()[0] == (DATA_DIR / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
     assert v.page.locator("a.coursekit-download[href$='/datapackage.json']").count() == 1
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chapter_offers_its_notebook_for_download(visit, chapter):
+    v = visit(f"{chapter}.html")
+    link = v.page.locator(f"a[href$='{chapter.split('/')[-1]}.ipynb']").first
+    response = v.page.request.get(link.evaluate("a => a.href"))
+    assert response.ok
+    notebook = response.json()
+    assert notebook["nbformat"] == 4 and len(notebook["cells"]) >= 10
