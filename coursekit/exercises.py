@@ -17,6 +17,15 @@ from .content import CONTENT_DIR, load_yaml, require
 from .feedback import Feedback
 from .mode import in_book_build
 
+# Authors often open feedback with a verdict ("Right.", "Not quite."); the widget already shows
+# one, so the repeat is dropped when the feedback is displayed.
+LEADING_VERDICT = re.compile(r"^(Right|Correct|Not quite|No|Yes)[.!]\s+")
+
+
+def without_verdict(message: str) -> str:
+    return LEADING_VERDICT.sub("", message, count=1)
+
+
 LIVE_NOTEBOOK_NOTE = (
     "This exercise answers back in a live notebook. In this static page you can read the "
     "questions; to answer them, open the chapter as a notebook: use the download button "
@@ -91,7 +100,7 @@ class ClassificationExercise(_Exercise):
         if answer not in self.options:
             return Feedback("invalid", f"{answer!r} is not one of the options: {', '.join(self.options)}.")
         item = self.items[item_index]
-        return Feedback("correct" if answer == item.answer else "incorrect", item.feedback[answer])
+        return Feedback("correct" if answer == item.answer else "incorrect", without_verdict(item.feedback[answer]))
 
     def widget(self):
         import ipywidgets as w

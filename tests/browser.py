@@ -18,7 +18,8 @@ from coursekit.paths import REPO_ROOT
 SITE = REPO_ROOT / "_build" / "html"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHAPTERS = sorted(f"notebooks/{p.stem}" for p in (REPO_ROOT / "notebooks").glob("0*.ipynb"))
+CHAPTERS = sorted(f"notebooks/{p.stem}" for p in (REPO_ROOT / "notebooks").glob("0[1-5]_*.ipynb"))
+CAPSTONE = "notebooks/06_capstone_simulation"
 # Flags from the toolchain notes: without the background-networking ones Chromium calls home.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps"]
@@ -29,6 +30,8 @@ def built_site() -> Path:
     if os.environ.get("COURSEKIT_REUSE_BUILD") and (SITE / "index.html").exists():
         return SITE  # a developer's shortcut; `make test` always builds afresh
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    # Start clean: pages left by an earlier build would otherwise be tested as if they were current.
+    subprocess.run([str(jupyter_book), "clean", str(REPO_ROOT)], capture_output=True, cwd=REPO_ROOT, check=True)
     result = subprocess.run([str(jupyter_book), "build", str(REPO_ROOT), "--all", "-n", "-W", "--keep-going"],
                             capture_output=True, text=True, cwd=REPO_ROOT)
     ARTIFACTS.mkdir(exist_ok=True)

@@ -4,7 +4,7 @@ from html import escape as html_escape
 import pytest
 
 from coursekit.content import ContentError
-from coursekit.exercises import ClassificationExercise, OrderingExercise
+from coursekit.exercises import ClassificationExercise, OrderingExercise, without_verdict
 
 CHAPTER = "01_history"  # the chapter whose ordering exercise and widget wiring are tested in depth
 
@@ -56,7 +56,8 @@ def test_every_option_of_every_case_gets_its_verdict_and_its_own_feedback(chapte
             feedback = classify.check(index, option)
             assert feedback.correct == (option == item.answer)
             assert feedback.status in ("correct", "incorrect")
-            assert feedback.message == item.feedback[option]
+            assert feedback.message == without_verdict(item.feedback[option])
+            assert not feedback.message.startswith(("Right.", "Not quite.", "Correct."))
             messages.add(feedback.message)
         assert len(messages) == len(classify.options), f"case {index + 1} repeats a message"
 

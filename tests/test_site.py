@@ -11,7 +11,9 @@ from browser import ARTIFACTS, CHAPTERS, wait_for_charts
 def test_the_book_builds_strictly_with_every_page(built_site):
     pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
     assert {"book/intro.html", "book/how-to-use.html", "book/glossary.html", "book/references.html", "book/data.html",
-            "notebooks/01_history.html", "book/data.html"} <= pages
+            "notebooks/01_history.html", "book/data.html", "notebooks/06_capstone_simulation.html",
+            "book/instructors/index.html", "book/instructors/facilitator-guide.html", "book/instructors/role-cards.html",
+            "book/instructors/class-deployment.html"} <= pages
     assert {f"{chapter}.html" for chapter in CHAPTERS} <= pages
 
 
@@ -98,3 +100,34 @@ def test_screenshot_of_the_history_chapter(visit):
     ARTIFACTS.mkdir(exist_ok=True)
     v.page.screenshot(path=str(ARTIFACTS / "01_history.png"), full_page=True)
     assert (ARTIFACTS / "01_history.png").stat().st_size > 50_000
+
+
+def test_capstone_page_shows_the_debrief_chart_and_says_the_console_needs_a_live_notebook(visit):
+    from browser import CAPSTONE
+
+    v = visit(f"{CAPSTONE}.html")
+    charts, count = wait_for_charts(v.page)
+    assert count >= 1
+    chart = charts.nth(0)
+    before = chart.locator("svg").first.inner_html()
+    select = chart.locator(".vega-bindings select").first
+    current = select.input_value()
+    select.select_option(next(o for o in select.locator("option").all_text_contents() if o != current))
+    v.page.wait_for_timeout(300)
+    assert chart.locator("svg").first.inner_html() != before
+    card = v.page.locator(".coursekit-exercise-static").first
+    assert "Coalition-building console" in card.inner_text() and "Live notebook needed" in card.inner_text()
+    assert v.errors == [] and v.blocked == []
+
+
+def test_role_cards_print_one_state_per_page(visit):
+    v = visit("book/instructors/role-cards.html")
+    cards = v.page.locator(".coursekit-role-card")
+    assert cards.count() == 8
+    v.page.emulate_media(media="print")
+    assert cards.first.evaluate("c => getComputedStyle(c).breakAfter") == "page"
+    ARTIFACTS.mkdir(exist_ok=True)
+    pdf = ARTIFACTS / "role-cards.pdf"
+    v.page.pdf(path=str(pdf), format="A4")
+    pages = pdf.read_bytes().count(b"/Type /Page") - pdf.read_bytes().count(b"/Type /Pages")
+    assert pages >= 8
