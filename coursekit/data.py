@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .checks import logic_problems
 from .paths import DATA_DIR
 
 
@@ -96,8 +97,6 @@ def _validated_tables(data_dir: Path, stamp: tuple) -> dict[str, pd.DataFrame]:
         raise DataValidationError(problems)
     descriptor = _descriptor(data_dir)
     tables = {res["name"]: _read_resource(res, data_dir) for res in descriptor["resources"]}
-    from .checks import logic_problems  # local import: checks imports this module's types
-
     problems = logic_problems(tables)
     if problems:
         raise DataValidationError(problems)

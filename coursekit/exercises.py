@@ -34,7 +34,8 @@ LIVE_NOTEBOOK_NOTE = (
 )
 
 
-def _static_card(title: str, instructions: str, body: str) -> str:
+def static_card(title: str, instructions: str, body: str) -> str:
+    """The static book's stand-in for a widget: its questions, and how to open a live notebook."""
     return (f'<div class="coursekit-exercise coursekit-exercise-static">'
             f'<p class="coursekit-exercise-title"><strong>Exercise: {html.escape(title)}</strong></p>'
             f"<p>{html.escape(instructions)}</p>{body}"
@@ -145,7 +146,7 @@ class ClassificationExercise(_Exercise):
         cases = "".join(f"<li>{html.escape(item.case)}</li>" for item in self.items)
         body = (f"<p>Options: {', '.join(html.escape(o) for o in self.options)}.</p>"
                 f"<ol class=\"coursekit-exercise-cases\">{cases}</ol>")
-        return _static_card(self.title, self.instructions, body)
+        return static_card(self.title, self.instructions, body)
 
 
 # --- ordering ----------------------------------------------------------------------------
@@ -263,7 +264,7 @@ class OrderingExercise(_Exercise):
         for n in range(len(self.rounds)):
             items = "".join(f"<li><strong>{x}</strong>: {html.escape(e.event)}</li>" for x, e in self.labelled(n))
             body += f"<p>Round {n + 1}</p><ul class=\"coursekit-events\">{items}</ul>"
-        return _static_card(self.title, self.instructions, body)
+        return static_card(self.title, self.instructions, body)
 
 
 # --- design an exercise (Chapter 3) -------------------------------------------------------
@@ -313,4 +314,4 @@ class ExerciseDesigner(_Exercise):
         body = "".join(f"<p>{label}: {html.escape(', '.join(values))}.</p>" for label, values in
                        (("Partners (any combination)", PARTNERS), ("Domain", DOMAINS), ("Scale", SCALES),
                         ("Location", LOCATIONS)))
-        return _static_card(self.title, self.instructions, body)
+        return static_card(self.title, self.instructions, body)

@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from .charts import describe
-from .exercises import _Exercise, _static_card
+from .exercises import _Exercise, static_card
 from .feedback import Feedback
 from .simulation import COMMANDS, DIMENSIONS, MANDATES, TOOLS, Plan, Result, play, roles, save_result, scenarios
 
@@ -131,7 +131,7 @@ class SimulationConsole(_Exercise):
     def static_html(self) -> str:
         body = (f"<p>Mandates: {'; '.join(MANDATES)}.</p><p>Command arrangements: {'; '.join(COMMANDS)}.</p>"
                 f"<p>Tools: {', '.join(TOOLS)}.</p>")
-        return _static_card(self.title, self.instructions, body)
+        return static_card(self.title, self.instructions, body)
 
 
 def debrief_chart(frame: pd.DataFrame) -> alt.Chart:

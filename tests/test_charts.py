@@ -58,7 +58,7 @@ def test_two_charts_on_one_page_get_distinct_ids(book_mode):
 
 
 @pytest.fixture(scope="module")
-def history_charts():
+def course_charts():
     alliances, members = load_table("alliances"), load_table("alliance_members")
     return {
         "timeline": timeline_chart(alliances, members),
@@ -73,16 +73,16 @@ def history_charts():
 @pytest.mark.parametrize("name,bind_kind", [("timeline", "range"), ("membership", "select"),
                                             ("overlap", "select"), ("commitments", "select"),
                                             ("exercise_timeline", "select"), ("participation", "range")])
-def test_history_charts_have_a_bound_control_and_compile(history_charts, name, bind_kind):
-    spec = history_charts[name].to_dict()
+def test_course_charts_have_a_bound_control_and_compile(course_charts, name, bind_kind):
+    spec = course_charts[name].to_dict()
     params = [p for layer in spec.get("layer", []) for p in layer.get("params", [])] + spec.get("params", [])
     assert any(p.get("bind", {}).get("input") == bind_kind for p in params)
     svg = vl_convert.vegalite_to_svg(spec)  # the spec is valid Vega-Lite and draws
     assert svg.startswith("<svg") and "<path" in svg
 
 
-def test_membership_chart_description_is_computed_from_the_data(history_charts):
-    description = history_charts["membership"].to_dict()["description"]
+def test_membership_chart_description_is_computed_from_the_data(course_charts):
+    description = course_charts["membership"].to_dict()["description"]
     assert "NATO: 12 members in 1949" in description and "32 in 2026" in description
 
 
@@ -95,8 +95,8 @@ def test_frameworks_per_country_counts_only_current_memberships():
     assert counts.loc["ISL"] == nato_only["country_code"].eq("ISL").sum()  # Iceland: NATO alone
 
 
-def test_participation_chart_leaves_out_uncounted_editions_and_says_so(history_charts):
+def test_participation_chart_leaves_out_uncounted_editions_and_says_so(course_charts):
     exercises = load_table("exercises")
     missing = int(exercises["latest_participants"].isna().sum())
-    spec = history_charts["participation"].to_dict()
+    spec = course_charts["participation"].to_dict()
     assert f"{missing} series have no reliable count" in spec["description"]
