@@ -161,3 +161,33 @@ def debrief_chart(frame: pd.DataFrame) -> alt.Chart:
                     description=(f"Grouped bars of the five scores (legitimacy, military effectiveness, cohesion, "
                                  f"cost and sovereignty cost, each 0 to 10) for the teams {teams}, one scenario at a "
                                  "time; a menu picks the scenario."))
+
+
+def class_debrief(folder: str | Path = "simulation_results"):
+    """The class's own results, if any have been gathered into ``folder``; otherwise how to gather them.
+
+    Safe to run when the folder is empty or missing (the book build, a fresh presenter view), so the
+    capstone notebook can always end with it.
+    """
+    from IPython.display import HTML, display
+
+    from .simulation import load_results, results_frame
+
+    folder = Path(folder)
+    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    if not files:
+        display(HTML(
+            "<div class='coursekit-dataset'><p><strong>No class results yet.</strong> When each team has pressed "
+            f"<em>Save result</em>, gather the files into the <code>{html.escape(str(folder))}</code> folder beside "
+            "this notebook and run this cell again (in the presenter view, reload the page): the class's "
+            "table and chart appear here.</p></div>"))
+        return None
+    try:
+        frame = results_frame(load_results(folder))
+    except ValueError as error:  # a file whose plan cannot go ahead: name it instead of failing
+        display(HTML(f"<div class='coursekit-dataset'><p><strong>A result file needs attention.</strong> "
+                     f"{html.escape(str(error))}</p></div>"))
+        return None
+    display(frame)
+    display(debrief_chart(frame))
+    return frame

@@ -196,3 +196,24 @@ def test_the_debrief_chart_compares_teams_with_a_scenario_menu():
 def test_an_empty_class_gets_a_clear_message_not_a_traceback(tmp_path):
     with pytest.raises(ValueError, match="no results to compare yet"):
         debrief_chart(results_frame(load_results(tmp_path)))
+
+
+def test_class_debrief_explains_what_to_do_when_nothing_is_saved(tmp_path, capsys):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from coursekit.simulation_ui import class_debrief
+
+    shown = []
+    InteractiveShell.instance().display_pub.publish = lambda data, **kw: shown.append(data)
+    assert class_debrief(tmp_path / "missing") is None
+    assert "No class results yet" in shown[-1]["text/html"]
+    for game in TWO_TEAMS_BOTH_SCENARIOS:
+        save_result(play(game)[1], tmp_path)
+    frame = class_debrief(tmp_path)
+    assert len(frame) == 4
+    broken = tmp_path / "marnet_strait_Blue.json"
+    data = json.loads(broken.read_text())
+    data["plan"]["mandate"] = WILLING
+    broken.write_text(json.dumps(data))
+    assert class_debrief(tmp_path) is None
+    assert "marnet_strait_Blue.json" in shown[-1]["text/html"]
