@@ -146,10 +146,10 @@ def debrief_chart(frame: pd.DataFrame) -> alt.Chart:
     pick = alt.param(name="scenario_pick", value=options[0],
                      bind=alt.binding_select(options=options, name="Scenario "))
     chart = alt.Chart(long).mark_bar().encode(
-        x=alt.X("score:N", sort=DIMENSIONS, title=None, axis=alt.Axis(labelAngle=0, labelLimit=120)),
+        x=alt.X("score:N", sort=DIMENSIONS, title=None, axis=alt.Axis(labelAngle=-30, labelLimit=160)),
         xOffset=alt.XOffset("team:N"),
         y=alt.Y("value:Q", title="Score (0 to 10)", scale=alt.Scale(domain=[0, 10])),
-        color=alt.Color("team:N", title="Team"),
+        color=alt.Color("team:N", title="Team", legend=alt.Legend(orient="bottom", columns=2, labelLimit=260)),
         tooltip=[alt.Tooltip("team:N", title="Team"), alt.Tooltip("score:N", title="Score"),
                  alt.Tooltip("value:Q", title="Value")],
     ).transform_filter("datum.scenario_title == scenario_pick").add_params(pick).properties(
