@@ -30,7 +30,8 @@ LIVE_NOTEBOOK_NOTE = (
     "This exercise answers back in a live notebook. In this static page you can read the "
     "questions; to answer them, open the chapter as a notebook: use the download button "
     "(.ipynb) at the top of the page and open the file in JupyterLab, or in the course folder "
-    "run <code>make lab</code>."
+    "run <code>make lab</code>. <a href=\"../book/how-to-use.html#working-through-the-notebooks-on-your-own-computer\">"
+    "How to run the notebooks on your own computer</a>."
 )
 
 

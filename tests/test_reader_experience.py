@@ -111,3 +111,15 @@ def test_each_chapter_offers_its_notebook_for_download(visit, chapter):
     assert response.ok
     notebook = response.json()
     assert notebook["nbformat"] == 4 and len(notebook["cells"]) >= 10
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chapter_links_to_the_how_to_for_running_notebooks_locally(visit, chapter):
+    v = visit(f"{chapter}.html")
+    link = v.page.locator(".coursekit-live-note a").first
+    href = link.evaluate("a => a.href")
+    response = v.page.request.get(href)
+    assert response.ok and "JupyterLab" in response.text()
+    anchor = href.split("#")[1]
+    v.page.goto(href)
+    assert v.page.locator(f"#{anchor}").count() == 1
