@@ -107,19 +107,23 @@ def _stamp(data_dir: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.iterdir() if p.is_file()))
 
 
+def _tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    data_dir = Path(data_dir).resolve()
+    return _validated_tables(data_dir, _stamp(data_dir))
+
+
 def load_tables(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
     """Every table of the data package, validated, as pandas DataFrames keyed by name."""
-    data_dir = Path(data_dir).resolve()
-    return {name: frame.copy() for name, frame in _validated_tables(data_dir, _stamp(data_dir)).items()}
+    return {name: frame.copy() for name, frame in _tables(data_dir).items()}
 
 
 def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """One validated table, e.g. ``load_table("alliances")``."""
-    tables = load_tables(data_dir)
+    """One validated table, e.g. ``load_table("alliances")``. A copy: changing it changes nothing else."""
+    tables = _tables(data_dir)
     if name not in tables:
         known = ", ".join(sorted(tables))
         raise KeyError(f"There is no dataset called {name!r}. The datasets are: {known}.")
-    return tables[name]
+    return tables[name].copy()
 
 
 def table_info(name: str, data_dir: Path = DATA_DIR) -> dict:
