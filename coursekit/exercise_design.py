@@ -7,10 +7,10 @@ cost money, and can be misread by a rival.
 """
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .feedback import Feedback
+from .scoring import ExplainedScores, scores_table_html
 
 PARTNERS = ["treaty allies", "non-allied partners", "states bordering a rival", "observers from non-aligned states"]
 DOMAINS = ["maritime", "land", "air", "joint", "cyber", "humanitarian"]
@@ -26,20 +26,6 @@ class Design:
     domain: str
     scale: str
     location: str
-
-
-@dataclass
-class Assessment:
-    scores: dict[str, int] = field(default_factory=dict)
-    reasons: dict[str, list[str]] = field(default_factory=dict)
-
-    def add(self, dimension: str, points: int, reason: str) -> None:
-        self.scores[dimension] = self.scores.get(dimension, 0) + points
-        self.reasons.setdefault(dimension, []).append(f"{points:+d}: {reason}")
-
-    def clip(self) -> "Assessment":
-        self.scores = {d: max(0, min(10, self.scores.get(d, 0))) for d in DIMENSIONS}
-        return self
 
 
 def problems(design: Design) -> list[str]:
@@ -66,9 +52,9 @@ def problems(design: Design) -> list[str]:
     return found
 
 
-def assess(design: Design) -> Assessment:
+def assess(design: Design) -> ExplainedScores:
     """Score a valid design (call ``problems`` first)."""
-    a = Assessment()
+    a = ExplainedScores(DIMENSIONS)
     interop, signal, cost, risk = DIMENSIONS
     partners = set(design.partners)
     # Interoperability: what the forces learn about working together.
@@ -118,10 +104,11 @@ def assess(design: Design) -> Assessment:
         a.add(risk, -2, "inviting observers makes the exercise's purpose transparent and lowers the risk of misreading")
     if design.domain == "humanitarian":
         a.add(risk, -1, "relief drills are the least threatening kind of exercise")
-    return a.clip()
+    a.scores = a.clipped()
+    return a
 
 
-def evaluate(partners, domain, scale, location) -> tuple[Feedback, Assessment | None]:
+def evaluate(partners, domain, scale, location) -> tuple[Feedback, ExplainedScores | None]:
     """The widget's answer: a clear message for an impossible design, or scores with their reasons."""
     design = Design(tuple(partners or ()), domain, scale, location)
     found = problems(design)
@@ -141,12 +128,5 @@ def evaluate(partners, domain, scale, location) -> tuple[Feedback, Assessment | 
     return Feedback("assessment", verdict), result
 
 
-def assessment_html(result: Assessment) -> str:
-    rows = ""
-    for d in DIMENSIONS:
-        bar = "■" * result.scores[d] + "□" * (10 - result.scores[d])
-        reasons = "".join(f"<li>{html.escape(r)}</li>" for r in result.reasons.get(d, []))
-        rows += (f"<tr><th scope='row'>{html.escape(d)}</th><td><span aria-hidden='true'>{bar}</span> "
-                 f"{result.scores[d]}/10</td><td><ul>{reasons}</ul></td></tr>")
-    return (f"<table class='coursekit-fields'><thead><tr><th>Question</th><th>Score</th><th>Why</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+def assessment_html(result: ExplainedScores) -> str:
+    return scores_table_html(DIMENSIONS, result.scores, result.reasons, heading="Question")

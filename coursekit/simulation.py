@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .data import load_table
+from .scoring import ExplainedScores
 
 MANDATES = ["UN Security Council mandate", "regional organisation mandate", "alliance operation",
             "coalition of the willing"]
@@ -150,21 +151,11 @@ def problems(plan: Plan) -> list[str]:
     return found
 
 
-class _Scorer:
-    def __init__(self):
-        self.scores = {d: 0 for d in DIMENSIONS}
-        self.reasons = {d: [] for d in DIMENSIONS}
-
-    def add(self, dimension: str, points: int, reason: str) -> None:
-        self.scores[dimension] += points
-        self.reasons[dimension].append(f"{points:+d}: {reason}")
-
-
 def score(plan: Plan) -> Result:
     """Score a plan that has no problems (call ``problems`` first)."""
     role_table, scenario = roles(), scenarios().loc[plan.scenario]
     partners = set(plan.partners)
-    s = _Scorer()
+    s = ExplainedScores(DIMENSIONS)
     legit, effect, cohesion, cost, sovereignty = DIMENSIONS
 
     # Legitimacy: who authorised it and who takes part (Chapters 1 and 2).
@@ -251,8 +242,7 @@ def score(plan: Plan) -> Result:
         if inject["requires_tool"] not in plan.tools:
             s.add(inject["dimension"], int(inject["points"]), f"round {inject['round']}, '{inject['title']}': "
                                                               f"{inject['reason']}")
-    scores = {d: max(0, min(10, v)) for d, v in s.scores.items()}
-    return Result(plan, scores, s.reasons)
+    return Result(plan, s.clipped(), s.reasons)
 
 
 def play(plan: Plan) -> tuple[list[str], Result | None]:

@@ -11,6 +11,7 @@ import pandas as pd
 from .charts import describe
 from .exercises import _Exercise, static_card
 from .feedback import Feedback
+from .scoring import scores_table_html
 from .simulation import COMMANDS, DIMENSIONS, MANDATES, TOOLS, Plan, Result, play, roles, save_result, scenarios
 
 
@@ -30,17 +31,9 @@ def parse_shares(text: str) -> dict[str, float]:
 
 
 def result_html(result: Result) -> str:
-    rows = ""
-    for d in DIMENSIONS:
-        value = result.scores[d]
-        bar = "■" * value + "□" * (10 - value)
-        reasons = "".join(f"<li>{html.escape(r)}</li>" for r in result.reasons[d])
-        rows += (f"<tr><th scope='row'>{d}</th><td><span aria-hidden='true'>{bar}</span> {value}/10</td>"
-                 f"<td><ul>{reasons}</ul></td></tr>")
-    note = ("<p>Higher is better for legitimacy, military effectiveness and cohesion; lower is better for cost "
-            "and sovereignty cost.</p>")
-    return (f"{note}<table class='coursekit-fields'><thead><tr><th>Score</th><th>Value</th><th>Why</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+    return scores_table_html(DIMENSIONS, result.scores, result.reasons, note=(
+        "Higher is better for legitimacy, military effectiveness and cohesion; lower is better for cost "
+        "and sovereignty cost."))
 
 
 class SimulationConsole(_Exercise):
